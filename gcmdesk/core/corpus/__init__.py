@@ -1,0 +1,1 @@
+"""Ingestion: raw document texts → structured documents (see ``model``)."""

@@ -1,0 +1,1 @@
+"""The Qt layer: thin widgets and models over ``gcmdesk.core``."""

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Set up gcmdesk from a clone: system libraries Qt needs, a virtualenv, the Python packages, and
+# the reference database. Safe to run again. Usage: scripts/setup.sh [app|test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-app}"
+
+# Debian/Ubuntu packages: Qt's runtime libraries (offscreen and X11), fonts, and for the tests
+# poppler-utils and qpdf, which check the exported PDFs.
+pkgs=(python3 python3-venv python3-pip libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0
+      libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core
+      libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+      libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxcb-xinerama0)
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf xvfb xauth)
+
+if command -v dpkg-query >/dev/null 2>&1; then
+  missing=()
+  for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+      echo "gcmdesk setup: please install as root: apt-get install ${missing[*]}" >&2; exit 1
+    fi
+    echo "gcmdesk setup: installing system packages: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+python="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$python" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$mode" = test ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi
+.venv/bin/gcmdesk build-db --quiet >/dev/null
+echo "gcmdesk setup: ready ($(.venv/bin/gcmdesk --version))"
