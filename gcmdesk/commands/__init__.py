@@ -1,5 +1,5 @@
 """CLI subcommands, one module per area; each has ``register(command)``."""
 
-from . import reference
+from . import annotations, briefing, reference, search
 
-MODULES = [reference]
+MODULES = [reference, briefing, search, annotations]

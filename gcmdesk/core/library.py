@@ -7,13 +7,19 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import Any
 
+from .annotations import AnnotationStore
+from .briefing import BriefingStore
 from .errors import DataError
 from .paths import UserPaths, shipped_reference_db
 from .refdb import ReferenceDB
 from .refdb_build import BuildInputs, build_reference_db
+from .search import SearchIndex, SearchRequest, SearchResult, open_index
 from .userdb import UserDB
 
 log = logging.getLogger(__name__)
@@ -57,6 +63,8 @@ class Library:
         self.paths = paths
         self.ref = ref
         self.user = user
+        self._index: SearchIndex | None = None
+        self._index_lock = threading.Lock()
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, reference_db: Path | None = None,
@@ -67,8 +75,63 @@ class Library:
         user = UserDB(paths.user_db)
         if backup:
             user.backup(paths.backups_dir)
-        return cls(paths, ReferenceDB(ref_path), user)
+        lib = cls(paths, ReferenceDB(ref_path), user)
+        lib.annotations.reanchor_if_needed()  # after a content update: re-anchor, or orphan
+        return lib
+
+    @cached_property
+    def annotations(self) -> AnnotationStore:
+        """The user's highlights and notes, anchored in this reference data."""
+        store = AnnotationStore(self.user, self.ref)
+        store.listeners.append(self.sync_notes)  # notes are searchable as soon as saved
+        return store
+
+    @cached_property
+    def briefings(self) -> BriefingStore:
+        """The user's briefings: compose, undo, resolve for export."""
+        return BriefingStore(self.user, self.ref, self.annotations)
+
+    # search ------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, opened on first use (which checks it and rebuilds it if needed)."""
+        with self._index_lock:
+            if self._index is None:
+                index = open_index(self.paths.index_dir, self.ref, self.annotations.index_items)
+                index.ensure()
+                self._index = index
+                self.sync_notes()
+            return self._index
+
+    def ensure_index(self, progress: Progress | None = None,
+                     cancel: threading.Event | None = None) -> bool:
+        """For the GUI's background worker: check the index, rebuild it if needed (True)."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = open_index(self.paths.index_dir, self.ref,
+                                         self.annotations.index_items)
+            index = self._index
+        rebuilt = index.ensure(progress, cancel)
+        self.sync_notes()
+        return rebuilt
+
+    def sync_notes(self) -> None:
+        """Bring the user's notes in the index up to date: after each edit, and on opening."""
+        index = self._index
+        if index is None:  # not opened yet: opening it syncs
+            return
+        stamp = str(self.annotations.revision())
+        if getattr(index, "user_stamp", None) != stamp:
+            index.replace_user_items(self.annotations.index_items(), stamp)
+
+    def search(self, query: str | SearchRequest, **options: Any) -> SearchResult:
+        """Search passages, recommendations and objectives; options as in ``SearchRequest``."""
+        request = query if isinstance(query, SearchRequest) else SearchRequest(query, **options)
+        return self.index.search(request)
 
     def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
         self.ref.close()
         self.user.close()

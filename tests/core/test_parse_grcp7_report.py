@@ -210,6 +210,14 @@ def test_should_recommendations(doc: ParsedDocument) -> None:
     assert all(r.status == "should" for r in r3)
 
 
+def test_may_recommendations(doc: ParsedDocument) -> None:
+    may = [r for r in doc.recommendations if r.status == "may"]
+    assert [r.list_id for r in may] == ["R6"] * 3 + ["R7"] * 8
+    assert may[0].text == "Building the capacities of their participating States"
+    assert may[-1].text.startswith("Stock-take, collate research and data, and compile")
+    assert all(r.type == "action" for r in may)
+
+
 def test_every_recommendation_text_is_in_its_passage(doc: ParsedDocument, by_id) -> None:
     assert doc.recommendations
     for r in doc.recommendations:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -143,13 +144,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
 def group_sentences(
     text: str, spans: list[tuple[int, int]], max_words: int = 120
 ) -> list[tuple[int, int]]:
-    """Greedy groups of consecutive sentences of at most ``max_words`` words each (a longer
-    sentence stands alone); returns the (start, end) of each group."""
+    """Consecutive sentences in groups of at most ``max_words`` words (a longer sentence stands
+    alone), balanced so that no short remnant trails; returns each group's (start, end)."""
+    sizes = [len(text[a:b].split()) for a, b in spans]
+    target = sum(sizes) / max(1, math.ceil(sum(sizes) / max_words))
     groups: list[tuple[int, int]] = []
     words_in = 0
-    for a, b in spans:
-        n = len(text[a:b].split())
-        if groups and words_in + n <= max_words:
+    for (a, b), n in zip(spans, sizes, strict=True):
+        if groups and words_in + n <= max_words and words_in < target:
             groups[-1] = (groups[-1][0], b)
             words_in += n
         else:

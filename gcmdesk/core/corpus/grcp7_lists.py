@@ -2,11 +2,14 @@
 
 MUST: R1 the five priorities of 3.1 and R2 the five recommendations of 3.2, each item being its
 run-in title. SHOULD: R3–R5 from Annex 3 ¶6–8, which restate them as glyph-less lists. MAY: R6,
-the "areas of concrete action" inside 3.2 recommendation 1. Every ``text`` is a verbatim
+the "areas of concrete action" inside 3.2 recommendation 1, and R7, what ISCMs "can" do at the
+global, regional and all levels (Background Note). Every ``text`` is a verbatim
 substring of the passage it points to; an item that cannot be found is left out with a warning.
 """
 
 from __future__ import annotations
+
+import re
 
 from gcmdesk.core.corpus.cleaning import split_inline_list
 from gcmdesk.core.corpus.model import Passage, Recommendation
@@ -17,6 +20,12 @@ _R2 = (
     "global compact for migration"
 )
 _R6_LEAD = "areas of concrete action"
+_R7_SECTION = "sec-annex-4-iscm-role-how"
+_R7_HEADING = "How can ISCMs contribute to the global compact preparation process?"
+_R7_LEAD = re.compile(r"At (?:the )?[a-z ]+? levels? they can: ")
+# Items whose bullets were lost: "x and act as…", "x; and act as…", or a stop followed by a
+# lower-case verb ("…mobility. compile their inputs…"); the last item is capitalised.
+_R7_JOIN = re.compile(r";? and (?=act as\b)|\. (?=[a-z]|Stock-take\b)")
 
 
 def recommendations(passages: list[Passage], warnings: list[str]) -> list[Recommendation]:
@@ -29,6 +38,7 @@ def recommendations(passages: list[Passage], warnings: list[str]) -> list[Recomm
     out += _sub_items("R5", by_id.get("annex-3-para-8"), passages)
     lead = next((p for p in passages if p.section == "sec-3-2" and _R6_LEAD in p.text), None)
     out += _colon_list("R6", "action", lead, warnings, status="may", after=_R6_LEAD)
+    out += _levels_list("R7", [p for p in passages if p.section == _R7_SECTION], warnings)
     return out
 
 
@@ -77,4 +87,21 @@ def _sub_items(list_id: str, p: Passage | None, passages: list[Passage]) -> list
             text = sub.text.removesuffix("; and").rstrip(";.")
             out.append(Recommendation(list_id, p.text, sub.number or "", "recommendation",
                                       "should", text, sub.local_id))
+    return out
+
+
+def _levels_list(list_id: str, section: list[Passage], warnings: list[str]
+                 ) -> list[Recommendation]:
+    """``At the global level they can: x and y. At all levels they can: …`` -> x, y, …"""
+    out: list[Recommendation] = []
+    for p in section:
+        leads = list(_R7_LEAD.finditer(p.text))
+        for k, lead in enumerate(leads):
+            end = leads[k + 1].start() if k + 1 < len(leads) else len(p.text)
+            for item in _R7_JOIN.split(p.text[lead.end() : end]):
+                item = item.strip().rstrip(".")
+                out.append(Recommendation(list_id, _R7_HEADING, str(len(out) + 1), "action",
+                                          "may", item, p.local_id))
+    if len(out) != 8:
+        warnings.append(f"{list_id}: {len(out)} items, expected 8")
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from gcmdesk.core.corpus import grcp7_layout as layout
@@ -128,6 +129,12 @@ class _BodyReader:
         self.text = stream.masked  # markers blanked: structure searches see plain words
         self.doc = doc
         self.units: list[_Unit] = []
+        self._readers: dict[str, Callable[[layout.SectionRule, int, int], None]] = {
+            "prose": self._read_prose, "skip": self._read_skip, "numbered": self._read_numbered,
+            "definitions": self._read_definitions, "clusters": self._read_clusters,
+            "questions": self._read_questions, "elements": self._read_elements,
+            "table": self._read_table,
+        }
 
     def read(self) -> None:
         found: list[tuple[layout.SectionRule, int, int]] = []
@@ -144,7 +151,7 @@ class _BodyReader:
             self.doc.sections.append(
                 Section(rule.local_id, rule.title, rule.number, rule.level, rule.parent)
             )
-            getattr(self, f"_read_{rule.mode}")(rule, body_start, body_end)
+            self._readers[rule.mode](rule, body_start, body_end)
 
     def _find_heading(self, rule: layout.SectionRule, pos: int) -> tuple[int, int] | None:
         words = r"\s+".join(map(re.escape, rule.heading.split()))
@@ -161,7 +168,9 @@ class _BodyReader:
             unit.end += 1
         self.units.append(unit)
 
-    def _read_prose(self, rule: layout.SectionRule, a: int, b: int, parent: str | None = None):
+    def _read_prose(
+        self, rule: layout.SectionRule, a: int, b: int, parent: str | None = None
+    ) -> None:
         for start, end in group_sentences(self.text, sentence_spans(self.text, a, b), MAX_WORDS):
             self._add(_Unit("paragraph", rule.local_id, start, start, end, parent=parent))
 
@@ -196,7 +205,9 @@ class _BodyReader:
             if dateline:
                 self._read_prose(rule, dateline.start(), end)
 
-    def _item_starts(self, spec: layout.NumberedRule, a: int, b: int):
+    def _item_starts(
+        self, spec: layout.NumberedRule, a: int, b: int
+    ) -> list[tuple[int, int, int, bool]]:
         """(number, label start, text start, inferred) of items 1…count, in order."""
         starts: list[tuple[int, int, int, bool]] = []
         pos = a
@@ -314,6 +325,7 @@ def _passages(stream: Stream, units: list[_Unit], doc: ParsedDocument) -> list[P
     """Clean each unit; prose groups are numbered p-1, p-2… in reading order."""
     passages: list[Passage] = []
     prose = 0
+    masked = stream.masked
     claimed = [(u.text_start, u.end) for u in units]
     # Markers on a heading ("…Modalities Resolution 14") belong to no passage: they are
     # attached at offset 0 to the first passage that follows.
@@ -323,7 +335,7 @@ def _passages(stream: Stream, units: list[_Unit], doc: ParsedDocument) -> list[P
         pending = [n for s, n in orphans if s < u.text_start]
         orphans = [(s, n) for s, n in orphans if s >= u.text_start]
         refs = [FootnoteRef(n, 0) for n in pending] + refs
-        last_char = len(stream.masked[: u.end].rstrip()) - 1
+        last_char = len(masked[: u.end].rstrip()) - 1
         first, last = stream.page_at(u.start), stream.page_at(last_char)
         page = first.index - 2
         local_id = u.local_id

@@ -1,0 +1,35 @@
+"""Full-text search over the reference data: one ``SearchIndex`` used by the GUI and the CLI.
+
+``open_index(folder, ref)`` gives the Whoosh implementation; the rest of the app only sees the
+dataclasses of ``api``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..refdb import ReferenceDB
+from .api import (
+    FACETS,
+    KINDS,
+    Hit,
+    IndexCancelled,
+    IndexItem,
+    Progress,
+    SearchIndex,
+    SearchRequest,
+    SearchResult,
+)
+
+__all__ = ["FACETS", "KINDS", "Hit", "IndexCancelled", "IndexItem", "Progress", "SearchIndex",
+           "SearchRequest", "SearchResult", "open_index"]
+
+
+def open_index(folder: Path, ref: ReferenceDB,
+               user_items: Callable[[], Iterable[IndexItem]] | None = None) -> SearchIndex:
+    """The index of ``ref`` in ``folder`` (not yet checked: call ``ensure()`` or search)."""
+    from .items import reference_items
+    from .whoosh_index import WhooshSearchIndex
+
+    return WhooshSearchIndex(folder, lambda: reference_items(ref), ref.content_hash, user_items)

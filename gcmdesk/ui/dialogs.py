@@ -1,0 +1,87 @@
+"""Help dialogs: keyboard shortcuts (built from the menus, so it is never out of date), About."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMenuBar,
+    QMessageBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..core.library import Library
+
+
+def shortcuts_html(menubar: QMenuBar) -> str:
+    rows = []
+    for menu_action in menubar.actions():
+        menu = menu_action.menu()
+        if menu is None:
+            continue
+        entries = []
+        for a in menu.actions():
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
+            if a.isSeparator() or not keys:
+                continue
+            entries.append(f"<tr><td style='padding: 2px 24px 2px 8px'>"
+                           f"{escape(a.text().replace('&', ''))}</td>"
+                           f"<td style='padding: 2px 8px'><b>{escape(' or '.join(keys))}</b>"
+                           "</td></tr>")
+        if entries:
+            title = escape(menu_action.text().replace("&", ""))
+            rows.append(f"<tr><td colspan='2' style='padding: 10px 0 4px 0'><b>{title}</b>"
+                        f"</td></tr>{''.join(entries)}")
+    extra = ("<tr><td colspan='2' style='padding: 10px 0 4px 0'><b>In the search panel</b></td>"
+             "</tr><tr><td style='padding: 2px 24px 2px 8px'>Open the selected result</td>"
+             "<td style='padding: 2px 8px'><b>Enter</b></td></tr>"
+             "<tr><td style='padding: 2px 24px 2px 8px'>Move through results</td>"
+             "<td style='padding: 2px 8px'><b>Up / Down</b></td></tr>"
+             "<tr><td style='padding: 2px 24px 2px 8px'>Clear the search</td>"
+             "<td style='padding: 2px 8px'><b>Esc</b></td></tr>")
+    return f"<table cellspacing='0'>{''.join(rows)}{extra}</table>"
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, menubar: QMenuBar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        self.browser = QTextBrowser()
+        self.browser.setHtml(shortcuts_html(menubar))
+        self.browser.setFrameShape(QTextBrowser.Shape.NoFrame)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser)
+        layout.addWidget(buttons)
+        self.resize(460, 560)
+
+
+def about_text(library: Library) -> str:
+    meta = library.ref.meta()
+    content = meta.get("content_hash", "")[:12]
+    built = meta.get("built_at", "").replace("T", " ").replace("Z", " UTC")
+    return (f"<h3>gcmdesk {escape(__version__)}</h3>"
+            "<p>An offline reference for the Global Compact for Safe, Orderly and Regular "
+            "Migration: five UN documents split into citable passages, the 23 objectives, the "
+            "guiding principles and the recommendations found in the texts.</p>"
+            f"<p>Data version <b>{escape(content)}</b> (reference content hash), built "
+            f"{escape(built)}.</p>"
+            f"<p>Your data: {escape(str(library.paths.data_dir))}</p>"
+            "<p>gcmdesk never opens a network connection. MIT licence.</p>")
+
+
+def show_about(library: Library, parent: QWidget) -> None:
+    box = QMessageBox(parent)
+    box.setWindowTitle("About gcmdesk")
+    box.setTextFormat(Qt.TextFormat.RichText)
+    box.setText(about_text(library))
+    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
+    box.exec()

@@ -1,0 +1,1 @@
+"""The widgets of the main window: reader, panes, search panel, objective view."""
