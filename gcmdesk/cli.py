@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"gcmdesk {__version__}")
     parser.add_argument("--data-dir", help="keep user data, caches and logs under DIR "
                         "(default: the platform's user dirs; env GCMDESK_DATA_DIR)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check that this installation works end to end, then exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str, handler: Handler, help_: str, json_flag: bool = True
@@ -44,6 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test(args.data_dir)
     if args.command is None:
         from .ui.app import run_app
 

@@ -11,7 +11,8 @@ pkgs=(python3 python3-venv python3-pip libgl1 libegl1 libxkbcommon0 libxkbcommon
       libglib2.0-0 libfreetype6 libfontconfig1 libdbus-1-3 fonts-dejavu-core
       libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
       libxcb-render0 libxcb-shape0 libxcb-util1 libxcb-xkb1 libxcb-xinerama0)
-[ "$mode" = test ] && pkgs+=(poppler-utils qpdf xvfb xauth)
+# binutils: PyInstaller strips the bundle in the packaging test
+[ "$mode" = test ] && pkgs+=(poppler-utils qpdf xvfb xauth binutils)
 
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
@@ -35,7 +36,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$mode" = test ]; then
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,package]'
 else
   .venv/bin/python -m pip install -q -e .
 fi
