@@ -1,5 +1,5 @@
 """CLI subcommands, one module per area; each has ``register(command)``."""
 
-from . import annotations, briefing, reference, search
+from . import about, annotations, briefing, reference, search
 
-MODULES = [reference, briefing, search, annotations]
+MODULES = [reference, search, annotations, briefing, about]

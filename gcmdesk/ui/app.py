@@ -90,12 +90,15 @@ def _setup_logging(paths: UserPaths) -> None:
 def launch(data_dir: str | None = None) -> MainWindow | None:
     """Create the app and show the window; the index is prepared once the window is up."""
     app = create_app()
+    paths = UserPaths.resolve(data_dir)
+    _setup_logging(paths)  # first, so that a failed start is in the log too
     try:
         library = open_library(data_dir)
     except GcmdeskError as exc:
-        QMessageBox.critical(None, "gcmdesk cannot start", str(exc))
+        log.error("cannot start: %s", exc)
+        QMessageBox.critical(None, "gcmdesk cannot start",
+                             f"{exc}\n\nThe log is in {paths.log_dir}.")
         return None
-    _setup_logging(library.paths)
     install_excepthook(library.paths)
     window = MainWindow(library)
     window.show()

@@ -9,14 +9,17 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QLabel,
+    QListWidget,
     QMenuBar,
-    QMessageBox,
+    QPlainTextEdit,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import __version__
+from ..core.about import about_info, components
 from ..core.library import Library
 
 
@@ -65,9 +68,9 @@ class ShortcutsDialog(QDialog):
 
 
 def about_text(library: Library) -> str:
-    meta = library.ref.meta()
-    content = meta.get("content_hash", "")[:12]
-    built = meta.get("built_at", "").replace("T", " ").replace("Z", " UTC")
+    info = about_info(library.ref)
+    content = info["data"]["content_hash"][:12]
+    built = info["data"]["built_at"].replace("T", " ").replace("Z", " UTC")
     return (f"<h3>gcmdesk {escape(__version__)}</h3>"
             "<p>An offline reference for the Global Compact for Safe, Orderly and Regular "
             "Migration: five UN documents split into citable passages, the 23 objectives, the "
@@ -75,13 +78,39 @@ def about_text(library: Library) -> str:
             f"<p>Data version <b>{escape(content)}</b> (reference content hash), built "
             f"{escape(built)}.</p>"
             f"<p>Your data: {escape(str(library.paths.data_dir))}</p>"
-            "<p>gcmdesk never opens a network connection. MIT licence.</p>")
+            "<p>gcmdesk never opens a network connection. MIT licence. It bundles the "
+            "components below; select one to read its licence.</p>")
+
+
+class AboutDialog(QDialog):
+    """Version, data version, and the bundled components with their licence texts."""
+
+    def __init__(self, library: Library, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("About gcmdesk")
+        header = QLabel(about_text(library))
+        header.setWordWrap(True)
+        header.setTextFormat(Qt.TextFormat.RichText)
+        self.components = components()
+        self.list = QListWidget()
+        for c in self.components:
+            self.list.addItem(f"{c.name} {c.version} — {c.license} ({c.role})")
+        self.licence = QPlainTextEdit(readOnly=True)
+        self.list.currentRowChanged.connect(self._show_licence)
+        self.list.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(header)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.licence, 2)
+        layout.addWidget(buttons)
+        self.resize(640, 640)
+
+    def _show_licence(self, row: int) -> None:
+        if 0 <= row < len(self.components):
+            self.licence.setPlainText(self.components[row].licence_text())
 
 
 def show_about(library: Library, parent: QWidget) -> None:
-    box = QMessageBox(parent)
-    box.setWindowTitle("About gcmdesk")
-    box.setTextFormat(Qt.TextFormat.RichText)
-    box.setText(about_text(library))
-    box.setIconPixmap(parent.windowIcon().pixmap(64, 64))
-    box.exec()
+    AboutDialog(library, parent).exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from gcmdesk.core.library import Library
-from gcmdesk.ui.dialogs import about_text, shortcuts_html
+from gcmdesk.ui.dialogs import AboutDialog, about_text, shortcuts_html
 from gcmdesk.ui.main_window import MainWindow
 
 
@@ -14,6 +14,18 @@ def test_about_names_version_and_data_version(browse_window: MainWindow,
     text = about_text(library)
     assert "gcmdesk 0." in text
     assert library.ref.content_hash[:12] in text
+
+
+def test_about_lists_licences(qtbot: QtBot, browse_window: MainWindow, library: Library) -> None:
+    dialog = AboutDialog(library, browse_window)
+    qtbot.addWidget(dialog)
+    names = [dialog.list.item(i).text() for i in range(dialog.list.count())]
+    assert any(n.startswith("PySide6") and "LGPL-3.0" in n for n in names)
+    assert any(n.startswith("reportlab") for n in names)
+    assert any(n.startswith("Whoosh") for n in names)
+    qt_row = next(i for i, n in enumerate(names) if n.startswith("PySide6"))
+    dialog.list.setCurrentRow(qt_row)
+    assert "GNU LESSER GENERAL PUBLIC LICENSE" in dialog.licence.toPlainText()
 
 
 def test_shortcuts_dialog_lists_the_menus(browse_window: MainWindow) -> None:
