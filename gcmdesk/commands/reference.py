@@ -110,8 +110,10 @@ def cmd_recommendations(args: argparse.Namespace) -> int:
 
 
 def cmd_build_db(args: argparse.Namespace) -> int:
-    from ..core.paths import shipped_reference_db
+    from ..core.paths import shipped_reference_db, shipped_search_index
+    from ..core.refdb import ReferenceDB
     from ..core.refdb_build import build_reference_db
+    from ..core.search import build_index
 
     def progress(done: int, total: int, message: str) -> None:
         if not args.quiet:
@@ -119,6 +121,13 @@ def cmd_build_db(args: argparse.Namespace) -> int:
 
     out = build_reference_db(Path(args.output) if args.output else shipped_reference_db(),
                              progress=progress)
+    if not args.output:  # the shipped DB gets its prebuilt search index beside it
+        ref = ReferenceDB(out)
+        try:
+            build_index(shipped_search_index(), ref)
+        finally:
+            ref.close()
+        progress(1, 1, f"Search index built in {shipped_search_index()}")
     print(out)
     return 0
 

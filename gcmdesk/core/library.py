@@ -16,7 +16,7 @@ from typing import Any
 from .annotations import AnnotationStore
 from .briefing import BriefingStore
 from .errors import DataError
-from .paths import UserPaths, shipped_reference_db
+from .paths import UserPaths, shipped_reference_db, shipped_search_index
 from .refdb import ReferenceDB
 from .refdb_build import BuildInputs, build_reference_db
 from .search import SearchIndex, SearchRequest, SearchResult, open_index
@@ -98,19 +98,22 @@ class Library:
         """The search index, opened on first use (which checks it and rebuilds it if needed)."""
         with self._index_lock:
             if self._index is None:
-                index = open_index(self.paths.index_dir, self.ref, self.annotations.index_items)
+                index = self._open_index()
                 index.ensure()
                 self._index = index
                 self.sync_notes()
             return self._index
+
+    def _open_index(self) -> SearchIndex:
+        return open_index(self.paths.index_dir, self.ref, self.annotations.index_items,
+                          seed=shipped_search_index())
 
     def ensure_index(self, progress: Progress | None = None,
                      cancel: threading.Event | None = None) -> bool:
         """For the GUI's background worker: check the index, rebuild it if needed (True)."""
         with self._index_lock:
             if self._index is None:
-                self._index = open_index(self.paths.index_dir, self.ref,
-                                         self.annotations.index_items)
+                self._index = self._open_index()
             index = self._index
         rebuilt = index.ensure(progress, cancel)
         self.sync_notes()

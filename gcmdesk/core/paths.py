@@ -34,6 +34,11 @@ def shipped_reference_db() -> Path:
     return install_root() / "db" / "gcmdesk.sqlite"
 
 
+def shipped_search_index() -> Path:
+    """A prebuilt index of the shipped reference DB, copied on first start (see search)."""
+    return install_root() / "db" / "search-index"
+
+
 @dataclass(frozen=True)
 class UserPaths:
     data_dir: Path

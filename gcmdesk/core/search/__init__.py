@@ -23,13 +23,27 @@ from .api import (
 )
 
 __all__ = ["FACETS", "KINDS", "Hit", "IndexCancelled", "IndexItem", "Progress", "SearchIndex",
-           "SearchRequest", "SearchResult", "open_index"]
+           "SearchRequest", "SearchResult", "build_index", "open_index"]
 
 
 def open_index(folder: Path, ref: ReferenceDB,
-               user_items: Callable[[], Iterable[IndexItem]] | None = None) -> SearchIndex:
-    """The index of ``ref`` in ``folder`` (not yet checked: call ``ensure()`` or search)."""
+               user_items: Callable[[], Iterable[IndexItem]] | None = None,
+               seed: Path | None = None) -> SearchIndex:
+    """The index of ``ref`` in ``folder`` (not yet checked: call ``ensure()`` or search).
+
+    ``seed``: a prebuilt index of the same reference data to copy instead of rebuilding.
+    """
     from .items import reference_items
     from .whoosh_index import WhooshSearchIndex
 
-    return WhooshSearchIndex(folder, lambda: reference_items(ref), ref.content_hash, user_items)
+    return WhooshSearchIndex(folder, lambda: reference_items(ref), ref.content_hash, user_items,
+                             seed=seed)
+
+
+def build_index(folder: Path, ref: ReferenceDB) -> None:
+    """Build the index of the reference data alone in ``folder`` (the seed shipped with the app)."""
+    index = open_index(folder, ref)
+    try:
+        index.ensure()
+    finally:
+        index.close()

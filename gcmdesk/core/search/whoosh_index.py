@@ -99,14 +99,17 @@ class WhooshSearchIndex:
 
     ``reference_items`` gives every reference item (called only to build); ``source_stamp``
     is what they derive from (the reference DB's content hash); ``user_items`` gives the user's
-    items for a full rebuild (the notes of a later issue).
+    items for a full rebuild (the user's notes). ``seed``: a prebuilt index of the same
+    reference data, shipped with the app; a rebuild copies it when its stamp matches instead of
+    indexing everything again (the first search on an old laptop is then as quick as any).
     """
 
     def __init__(self, folder: Path, reference_items: Callable[[], Iterable[IndexItem]],
                  source_stamp: str,
                  user_items: Callable[[], Iterable[IndexItem]] | None = None,
-                 ana: Analysis | None = None) -> None:
+                 ana: Analysis | None = None, seed: Path | None = None) -> None:
         self.folder = folder
+        self.seed = seed
         self._reference_items = reference_items
         self._user_items = user_items
         self.ana = ana or default_analysis()
@@ -121,23 +124,29 @@ class WhooshSearchIndex:
 
     def problem(self) -> str | None:
         """Why the index on disk cannot be used as is, or None."""
+        problem, stamp = self._check(self.folder)
+        if problem is None:
+            self._stamp = stamp
+        return problem
+
+    def _check(self, folder: Path) -> tuple[str | None, dict[str, Any]]:
+        """(problem or None, stamp) of the index in ``folder``."""
         try:
-            stamp = json.loads((self.folder / STAMP).read_text(encoding="utf-8"))
+            stamp = json.loads((folder / STAMP).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return "missing" if not self.folder.exists() else "no stamp"
+            return ("missing" if not folder.exists() else "no stamp"), {}
         if not isinstance(stamp, dict):
-            return "bad stamp"
+            return "bad stamp", {}
         for key, value in self._expected.items():
             if stamp.get(key) != value:
-                return f"stale ({key} changed)"
+                return f"stale ({key} changed)", {}
         try:
-            files = _files(self.folder)
+            files = _files(folder)
         except OSError as exc:
-            return f"unreadable ({exc})"
+            return f"unreadable ({exc})", {}
         if files != stamp.get("files"):
-            return "damaged (files differ from the stamp)"
-        self._stamp = stamp
-        return None
+            return "damaged (files differ from the stamp)", {}
+        return None, stamp
 
     def ensure(self, progress: Progress | None = None,
                cancel: threading.Event | None = None) -> bool:
@@ -192,7 +201,10 @@ class WhooshSearchIndex:
             shutil.rmtree(tmp, ignore_errors=True)
             tmp.mkdir(parents=True)
             try:
-                self._write_new(tmp, docs, progress, cancel)
+                if self._seed_usable():
+                    self._write_from_seed(tmp, [i for o, i in docs if o == "user"])
+                else:
+                    self._write_new(tmp, docs, progress, cancel)
                 self._close()
                 old = self.folder.with_name(f".{self.folder.name}.old-{os.getpid()}")
                 if self.folder.exists():
@@ -227,6 +239,29 @@ class WhooshSearchIndex:
         writer.commit()
         ix.close()
         self._write_stamp(folder, {"user": "", "docs": len(docs)})
+
+    def _seed_usable(self) -> bool:
+        if self.seed is None:
+            return False
+        problem, stamp = self._check(self.seed)
+        return problem is None and not stamp.get("user")
+
+    def _write_from_seed(self, folder: Path, user_docs: list[IndexItem]) -> None:
+        assert self.seed is not None
+        # copyfile, not copy2: the install folder may be read-only; the cache copy must not be
+        shutil.copytree(self.seed, folder, dirs_exist_ok=True, copy_function=shutil.copyfile)
+        (folder / STAMP).unlink()
+        ix = index.open_dir(str(folder), schema=make_schema())
+        try:
+            if user_docs:
+                writer = ix.writer(limitmb=64)
+                for item in user_docs:
+                    writer.add_document(**document(item, "user"))
+                writer.commit()
+            count = ix.doc_count()
+        finally:
+            ix.close()
+        self._write_stamp(folder, {"user": "", "docs": count})
 
     def _write_stamp(self, folder: Path, extra: dict[str, Any]) -> None:
         stamp = {**self._expected, **extra, "files": _files(folder)}
