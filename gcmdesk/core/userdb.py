@@ -67,6 +67,12 @@ def now_iso() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{int(t % 1 * 1000):03d}Z"
 
 
+def _backup_order(path: Path) -> tuple[str, int]:
+    """'user-<stamp>[-<n>].sqlite', oldest first."""
+    _, stamp, *n = path.stem.split("-")
+    return stamp, int(n[0]) if n else 0
+
+
 class UserDB:
     """One connection per thread; writes go through :meth:`transaction`."""
 
@@ -152,9 +158,13 @@ class UserDB:
         folder.mkdir(parents=True, exist_ok=True)
         stamp = now_iso().replace(":", "").replace("-", "").replace(".", "")
         target = folder / f"user-{stamp}.sqlite"
+        n = 1
+        while target.exists():  # two backups in the same millisecond: keep both
+            target = folder / f"user-{stamp}-{n}.sqlite"
+            n += 1
         with sqlite3.connect(target) as dest:
             self.conn.backup(dest)
         dest.close()
-        for old in sorted(folder.glob("user-*.sqlite"))[:-keep]:
+        for old in sorted(folder.glob("user-*.sqlite"), key=_backup_order)[:-keep]:
             old.unlink()
         return target
