@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 import gcmdesk.ui  # noqa: E402, F401  (PySide6 refcount fix first)
 from gcmdesk.core.library import Library  # noqa: E402
 from gcmdesk.ui.app import create_app  # noqa: E402
+from gcmdesk.ui.changes import Changes  # noqa: E402
 from gcmdesk.ui.main_window import MainWindow  # noqa: E402
 from gcmdesk.ui.widgets.recommendations import PASSAGE_ROLE  # noqa: E402
 
@@ -67,6 +68,32 @@ def dark_palette() -> QPalette:
                  QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6f7378"))
     return p
+
+
+def compose_briefing(w: MainWindow) -> None:
+    """A realistic briefing note, made through the composer as a user would."""
+    c = w.briefing.composer
+    c.new_briefing("Alternatives to immigration detention")
+    for name, value in (("meeting", "IMRF 2026 — Round table 2"), ("date", "2026-05-05"),
+                        ("author", "Delegation of Ruritania")):
+        c.cover.lines[name].setText(value)
+        c.cover.lines[name].editingFinished.emit()
+    c.add_refs(["objective:13", "a-72-643/para-44", "a-72-643/rec-r1-a"])
+    c.add_section("Child protection")
+    c.add_refs(["a-72-643/para-45", "a-72-643/para-46"], c.model.sections()[0])
+    notes = {"13": "Anchor the statement in objective 13: detention only as a last resort.",
+             "a-72-643/para-44": "Cite the figures on children; ask about community-based "
+                                 "case management pilots."}
+    for item in c.model.briefing.items:
+        if item.item.item_ref in notes:
+            c.tree.setCurrentIndex(c.model.index_of_item(item.item.id))
+            c.comment.setPlainText(notes[item.item.item_ref])
+            c.commit_comment()
+    c.tree.setCurrentIndex(c.model.index_of_item(c.model.briefing.items[1].item.id))
+    c.cover_toggle.setChecked(False)  # the cover as one line: room for the items
+    w.briefing.show_composer()
+    w.open_passage("a-72-643/para-44")
+    w.statusBar().clearMessage()
 
 
 def main() -> None:
@@ -119,7 +146,41 @@ def main() -> None:
     shot("recommendations")
     w.search_dock.show()
 
-    # 5. the same reader in a dark palette, as a dark desktop theme gives it
+    # 5. highlights in the reader and the notes panel (made as a user would, then listed)
+    notes = [("a-72-643/para-43", "profoundly misguided", "Key point", "", ()),
+             ("a-72-643/para-44", "administrative detention of migrants", "Concern",
+              "Compare with objective 13: detention only as a last resort.\n"
+              "Ask for national figures.", ("detention", "briefing")),
+             ("a-72-643/para-44", "including children", "Question",
+              "Which alternatives to detention for children are in use?", ("children",)),
+             ("a-72-643/para-46", "international cooperation on security aspects", "Action",
+              "", ("security",)),
+             ("a-72-643/para-45", None, "Reference", "Consultations: quote in the intro.",
+              ("briefing",))]
+    store = library.annotations
+    for pid, words, color, note, tags in notes:
+        text = library.ref.passage(pid).text
+        start = None if words is None else text.index(words)
+        end = None if words is None else start + len(words)
+        store.create(pid, start, end, color=color, note=note, tags=tags)
+    w.bus.changed.emit(Changes(annotations=True))
+    w.show_nav_tab(0)
+    w.open_passage("a-72-643/para-43")
+    w.reader.clear_highlights("focus")
+    w.notes.show_panel()  # tabbed with the search pane
+    w.notes.panel.order_box.setCurrentIndex(1)  # reading order: as in the reader
+    w.notes.panel.list.setCurrentIndex(w.notes.panel.proxy.index(1, 0))
+    shot("notes")
+    w.search_dock.raise_()
+
+    # 5b. the briefing composer: a briefing with a heading and talking points, search beside it
+    compose_briefing(w)
+    w.search.set_query("alternatives to detention")
+    wait_for(lambda: w.search.result is not None and w.search.model.rowCount() > 0)
+    shot("briefing")
+    w.nav_dock.raise_()
+
+    # 6. the same reader in a dark palette, as a dark desktop theme gives it
     QApplication.setPalette(dark_palette())
     w.show_nav_tab(0)
     w.search.clear()

@@ -51,6 +51,14 @@ def build_actions(w: MainWindow) -> dict[str, QAction]:
     file_.addAction(act("quit", "&Quit", w.close, _keys(QKeySequence.StandardKey.Quit, "Ctrl+Q")))
 
     edit = mb.addMenu("&Edit")
+    for name, action, keys in (  # the app-wide undo stack: texts follow the next command
+            ("undo", w.undo_stack.createUndoAction(w, "&Undo"), _keys("Ctrl+Z")),
+            ("redo", w.undo_stack.createRedoAction(w, "&Redo"), _keys("Ctrl+Shift+Z", "Ctrl+Y"))):
+        action.setShortcuts(keys)
+        w.addAction(action)
+        edit.addAction(action)
+        acts[name] = action
+    edit.addSeparator()
     edit.addAction(act("copy", "&Copy", w.copy_selection, _keys("Ctrl+C")))
     edit.addAction(act("copy_citation", "Copy with c&itation", w.copy_with_citation,
                        _keys("Ctrl+Shift+C"), "Copy the passage or selection with its citation"))

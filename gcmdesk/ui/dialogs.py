@@ -48,8 +48,34 @@ def shortcuts_html(menubar: QMenuBar) -> str:
              "<tr><td style='padding: 2px 24px 2px 8px'>Move through results</td>"
              "<td style='padding: 2px 8px'><b>Up / Down</b></td></tr>"
              "<tr><td style='padding: 2px 24px 2px 8px'>Clear the search</td>"
-             "<td style='padding: 2px 8px'><b>Esc</b></td></tr>")
+             "<td style='padding: 2px 8px'><b>Esc</b></td></tr>"
+             "<tr><td colspan='2' style='padding: 10px 0 4px 0'><b>In the notes panel</b></td>"
+             "</tr><tr><td style='padding: 2px 24px 2px 8px'>Open the note's passage</td>"
+             "<td style='padding: 2px 8px'><b>Click or Enter</b></td></tr>"
+             "<tr><td style='padding: 2px 24px 2px 8px'>Edit the note</td>"
+             "<td style='padding: 2px 8px'><b>F2 or double-click</b></td></tr>"
+             "<tr><td style='padding: 2px 24px 2px 8px'>Delete the selected notes</td>"
+             "<td style='padding: 2px 8px'><b>Del</b></td></tr>"
+             "<tr><td colspan='2' style='padding: 10px 0 4px 0'><b>In the note dialog</b></td>"
+             "</tr><tr><td style='padding: 2px 24px 2px 8px'>Choose a colour</td>"
+             "<td style='padding: 2px 8px'><b>Alt+1 … Alt+5</b></td></tr>"
+             "<tr><td style='padding: 2px 24px 2px 8px'>Save</td>"
+             "<td style='padding: 2px 8px'><b>Ctrl+Enter</b></td></tr>"
+             + _BRIEFING_ROWS)
     return f"<table cellspacing='0'>{''.join(rows)}{extra}</table>"
+
+
+# what the Briefing menu cannot show: the mouse, and keys that work in the composer's tree
+_BRIEFING_ROWS = ("<tr><td colspan='2' style='padding: 10px 0 4px 0'><b>In the briefing "
+                  "composer</b></td></tr>" + "".join(
+                      f"<tr><td style='padding: 2px 24px 2px 8px'>{what}</td>"
+                      f"<td style='padding: 2px 8px'><b>{keys}</b></td></tr>" for what, keys in (
+                          ("Add the selected search result (or the passage read)", "Ctrl+B"),
+                          ("Add search results", "Drag them into the composer"),
+                          ("Reorder items and headings", "Drag, or Ctrl+Up / Ctrl+Down"),
+                          ("Open the item in the reader", "Enter or double-click"),
+                          ("Rename a heading", "Shift+F2 or double-click"),
+                          ("Remove the selected items (or heading)", "Del"))))
 
 
 class ShortcutsDialog(QDialog):

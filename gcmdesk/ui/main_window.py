@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -29,6 +29,8 @@ from ..core.paths import resources_dir
 from ..core.search import Hit, IndexCancelled, SearchResult
 from . import window_state
 from .actions import build_actions
+from .annotations import AnnotationsUI
+from .briefing.feature import install as install_briefing
 from .changes import ChangeBus, Changes
 from .dialogs import ShortcutsDialog, show_about
 from .history import History, Location
@@ -55,6 +57,7 @@ class MainWindow(QMainWindow):
                                               QSettings.Format.IniFormat)
         self.jobs = JobRunner(self)
         self.bus = ChangeBus(self)
+        self.undo_stack = QUndoStack(self)  # app-wide: Edit → Undo/Redo (notes, briefings)
         self.history = History()
         self.docs = {d.id: d for d in library.ref.documents()}
         self.setWindowTitle("gcmdesk")
@@ -88,6 +91,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.jobs_indicator)
 
         self.actions_ = build_actions(self)
+        self.notes = AnnotationsUI(self)  # highlights, notes panel, Notes menu
+        self.briefing = install_briefing(self)  # composer dock, Briefing menu, Ctrl+B
         self.reader.set_font_size(float(library.user.setting(FONT_SETTING, DEFAULT_PT)))
         self.objective_view.set_font_size(self.reader.font_size)
         self._connect()

@@ -81,6 +81,9 @@ class SearchPanel(QWidget):
         self.list.setFrameShape(QListView.Shape.NoFrame)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
+        self.list.setDragEnabled(True)  # drop results into the briefing composer
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.list.setDefaultDropAction(Qt.DropAction.CopyAction)
         self.list.activated.connect(self._activate)
         self.more = QPushButton("Show more results")
         self.more.clicked.connect(self.load_more)

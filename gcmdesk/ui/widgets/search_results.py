@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QRectF,
@@ -17,6 +19,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...core.search import Hit
+from ..briefing.refs import REFS_MIME, hit_ref, refs_mime
 from ..theme import colors, snippet_css
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -56,6 +59,19 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.citation}\n{self.doc_names.get(hit.doc, '')}"
         return None
+
+    # drag a result into the briefing composer (or out as text): see ui/briefing/refs.py
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [REFS_MIME, "text/plain"]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        hits = [self.hits[i.row()] for i in indexes if i.isValid()]
+        refs = [r for r in (hit_ref(h) for h in hits) if r]
+        return refs_mime(refs, "\n".join(f"{h.text} ({h.citation})" for h in hits))
 
     def html(self, hit: Hit) -> str:
         doc = self.doc_names.get(hit.doc, "GCM")
