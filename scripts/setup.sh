@@ -14,23 +14,32 @@ pkgs=(python3 python3-venv python3-pip libgl1 libegl1 libxkbcommon0 libxkbcommon
 # binutils: PyInstaller strips the bundle in the packaging test
 [ "$mode" = test ] && pkgs+=(poppler-utils qpdf xvfb xauth binutils)
 
-if command -v dpkg-query >/dev/null 2>&1; then
-  missing=()
-  for p in "${pkgs[@]}"; do
+# Install the Debian packages among "$@" that are missing (with sudo when not root).
+ensure_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=() p sudo=""
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
-  if [ ${#missing[@]} -gt 0 ]; then
-    if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null; then sudo="sudo"; else
       echo "gcmdesk setup: please install as root: apt-get install ${missing[*]}" >&2; exit 1
     fi
-    echo "gcmdesk setup: installing system packages: ${missing[*]}"
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
-fi
+  echo "gcmdesk setup: installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_packages "${pkgs[@]}"
 
 python="${PYTHON:-python3}"
+# PyInstaller (the packaging test) needs Debian's Python as a shared library
+if [ "$mode" = test ] && [ "$(command -v "$python")" = /usr/bin/python3 ]; then
+  ensure_packages "libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+fi
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
