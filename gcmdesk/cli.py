@@ -13,7 +13,7 @@ from typing import NoReturn
 
 from . import __version__
 from .commands import MODULES
-from .commands.common import Handler
+from .commands.common import command_adder
 from .core.errors import GcmdeskError
 
 
@@ -29,16 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: the platform's user dirs; env GCMDESK_DATA_DIR)")
     parser.add_argument("--self-test", action="store_true",
                         help="check that this installation works end to end, then exit")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    def command(name: str, handler: Handler, help_: str, json_flag: bool = True
-                ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        if json_flag:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
-        p.set_defaults(handler=handler)
-        return p
-
+    command = command_adder(
+        parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser))
     for module in MODULES:
         module.register(command)
     return parser

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from ..core.briefing import (
     DEFAULT_CLASSIFICATION,
@@ -17,7 +16,7 @@ from ..core.briefing import (
 from ..core.briefing_content import ResolvedBriefing, load_briefing
 from ..core.errors import InvalidInput
 from ..core.export.pdf import export_briefing_pdf
-from .common import CommandAdder, open_library, print_json
+from .common import CommandAdder, command_adder, open_library, print_json
 
 
 def _store(args: argparse.Namespace) -> BriefingStore:
@@ -169,17 +168,8 @@ def register(command: CommandAdder) -> None:
                                                        "list, show…)"),
                   "create and compose briefings", json_flag=False)
     top.set_defaults(parser=top)
-    sub = top.add_subparsers(dest="briefing_command", metavar="SUBCOMMAND",
-                             parser_class=type(top))
-
-    def subcommand(name: str, handler: Any, help_: str, json_flag: bool = True
-                   ) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_, description=help_)
-        if json_flag:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
-        p.set_defaults(handler=handler)
-        return p
-
+    subcommand = command_adder(top.add_subparsers(dest="briefing_command", metavar="SUBCOMMAND",
+                                                  parser_class=type(top)))
     _cover_options(subcommand("new", cmd_new, "create a briefing"), title_required=True)
     p = subcommand("add", cmd_add, "add passages, recommendations, objective:N or annotations")
     p.add_argument("briefing_id", type=int, metavar="BRIEFING_ID")

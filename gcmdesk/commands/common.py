@@ -21,6 +21,21 @@ class CommandAdder(Protocol):
                  ) -> argparse.ArgumentParser: ...
 
 
+def command_adder(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> CommandAdder:
+    """The ``command`` function that adds subcommands to ``sub``: each has its help as its
+    description, ``--json`` (unless ``json_flag=False``) and its handler."""
+
+    def command(name: str, handler: Handler, help_: str, json_flag: bool = True
+                ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_, description=help_)
+        if json_flag:
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+        p.set_defaults(handler=handler)
+        return p
+
+    return command
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")

@@ -3,12 +3,9 @@ top 5. Each expected id was chosen by reading the passage, not by copying the en
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from gcmdesk.core.refdb import ReferenceDB
-from gcmdesk.core.search import SearchRequest, open_index
+from gcmdesk.core.search import SearchRequest
 from gcmdesk.core.search.whoosh_index import WhooshSearchIndex
 
 SG = "a-72-643"
@@ -54,16 +51,6 @@ CASES: list[tuple[str, list[str]]] = [
     ("women migrants send remittances", [f"{SG}/para-28"]),
     ("child migrants", [f"{SG}/para-17"]),
 ]
-
-
-@pytest.fixture(scope="module")
-def index(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> WhooshSearchIndex:
-    ref = ReferenceDB(reference_db)
-    ix = open_index(tmp_path_factory.mktemp("relevance") / "index", ref)
-    ix.ensure()
-    yield ix
-    ix.close()
-    ref.close()
 
 
 def test_enough_cases() -> None:

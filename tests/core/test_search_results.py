@@ -12,18 +12,8 @@ from hypothesis import strategies as st
 from gcmdesk import cli
 from gcmdesk.core import library as library_module
 from gcmdesk.core.refdb import ReferenceDB
-from gcmdesk.core.search import SearchRequest, SearchResult, open_index
+from gcmdesk.core.search import SearchRequest, SearchResult
 from gcmdesk.core.search.whoosh_index import WhooshSearchIndex
-
-
-@pytest.fixture(scope="module")
-def index(reference_db: Path, tmp_path_factory: pytest.TempPathFactory) -> WhooshSearchIndex:
-    ref = ReferenceDB(reference_db)
-    ix = open_index(tmp_path_factory.mktemp("search") / "index", ref)
-    ix.ensure()
-    yield ix
-    ix.close()
-    ref.close()
 
 
 def search(index: WhooshSearchIndex, query: str, **kw: object) -> SearchResult:

@@ -29,9 +29,9 @@ class AnnotationsModel(QAbstractListModel):
         super().__init__(parent)
         self.rows: list[Annotation] = []
         self.colors: dict[str, Color] = {}
-        self.doc_titles: dict[str, str] = {}
         self.reading_rank: dict[str, int] = {}  # annotation id -> place in reading order
         self._folded: dict[str, str] = {}
+        self._rows_by_id: dict[str, int] = {}
 
     def set_annotations(self, anns: list[Annotation], colors: list[Color],
                         reading_order: list[str]) -> None:
@@ -41,6 +41,7 @@ class AnnotationsModel(QAbstractListModel):
         self.colors = {c.key: c for c in colors}
         self.reading_rank = {aid: i for i, aid in enumerate(reading_order)}
         self._folded = {a.id: haystack(a) for a in anns}
+        self._rows_by_id = {a.id: i for i, a in enumerate(self.rows)}
         self.endResetModel()
 
     def folded(self, a: Annotation) -> str:
@@ -51,7 +52,7 @@ class AnnotationsModel(QAbstractListModel):
         return c.name if c else "Note"
 
     def row_of(self, annotation_id: str) -> int:
-        return next((i for i, a in enumerate(self.rows) if a.id == annotation_id), -1)
+        return self._rows_by_id.get(annotation_id, -1)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

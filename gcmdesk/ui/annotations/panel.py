@@ -9,31 +9,29 @@ from __future__ import annotations
 import time
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.annotations import Annotation, Color
-from ..theme import colors
+from ..filters import filter_box, filter_row, pane_layout, refill
+from ..rich_list import RichTextDelegate, rich_list
+from ..theme import Colors, colors
 from .dialogs import swatch
-from .model import ANN_ROLE, NO_COLOR, AnnotationsFilter, AnnotationsModel, _Index
+from .model import ANN_ROLE, NO_COLOR, AnnotationsFilter, AnnotationsModel
 
-PAD, BAR = 8, 4
+BAR = 4  # the colour bar on the left
 QUOTE_CHARS, NOTE_CHARS = 240, 480
 EMPTY_HINT = ("<p><b>No notes yet.</b></p><p>Select text in the reader and press <b>Ctrl+H</b> "
               "to highlight it, or <b>Ctrl+Shift+M</b> to add a note and tags. Right-click a "
@@ -52,13 +50,17 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[:n].rsplit(" ", 1)[0] + " …"
 
 
-class NoteDelegate(QStyledItemDelegate):
+class NoteDelegate(RichTextDelegate):
     """A colour bar, then citation · colour · date, the quote, the note and the tags."""
+
+    ROLE = ANN_ROLE
+    INSET = BAR
+    MIN_TEXT_WIDTH = 60
+    CACHE_SIZE = 1000
 
     def __init__(self, model: AnnotationsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self._cache: dict[tuple[str, str, int, str, str], QTextDocument] = {}
 
     def html(self, a: Annotation, palette: QPalette) -> str:
         c = colors(palette)
@@ -84,53 +86,19 @@ class NoteDelegate(QStyledItemDelegate):
             out.append(f"<p style='font-size:small'>{chips}</p>")
         return "".join(out)
 
-    def _document(self, a: Annotation, width: int, option: QStyleOptionViewItem) -> QTextDocument:
+    def cache_key(self, a: Annotation, width: int, option: QStyleOptionViewItem
+                  ) -> tuple[str, str, int, str, str]:
         base = option.palette.base().color().name()
-        key = (a.id, a.modified, width, self.model.color_name(a), base)
-        doc = self._cache.get(key)
-        if doc is None:
-            if len(self._cache) > 1000:
-                self._cache.clear()
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(option.font)
-            doc.setHtml(self.html(a, option.palette))
-            doc.setTextWidth(max(width - 2 * PAD - BAR, 60))
-            self._cache[key] = doc
-        return doc
+        return (a.id, a.modified, width, self.model.color_name(a), base)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        a: Annotation = index.data(ANN_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        c = colors(opt.palette)
-        painter.save()
-        if opt.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(opt.rect, c.focus_bg)
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(opt.rect, c.note_bg)
+    def item_html(self, a: Annotation, option: QStyleOptionViewItem) -> str:
+        return self.html(a, option.palette)
+
+    def decorate(self, painter: QPainter, opt: QStyleOptionViewItem, c: Colors,
+                 a: Annotation) -> None:
         color = self.model.colors.get(a.color or "")
         bar = QColor(color.rgb) if color else c.rule
         painter.fillRect(opt.rect.left(), opt.rect.top() + 2, BAR, opt.rect.height() - 4, bar)
-        painter.translate(opt.rect.left() + BAR + PAD, opt.rect.top() + PAD)
-        doc = self._document(a, opt.rect.width(), opt)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.Text))
-        ctx.clip = QRectF(0, 0, opt.rect.width() - 2 * PAD - BAR, opt.rect.height() - 2 * PAD)
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-        painter.save()
-        painter.setPen(c.rule)
-        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        a: Annotation = index.data(ANN_ROLE)
-        width = option.rect.width() if option.rect.width() > 0 else 320
-        if option.widget is not None:
-            width = option.widget.viewport().width()  # type: ignore[attr-defined]
-        doc = self._document(a, width, option)
-        return QSize(width, int(doc.size().height()) + 2 * PAD + 1)
 
 
 class NotesPanel(QWidget):
@@ -149,35 +117,26 @@ class NotesPanel(QWidget):
         self.filter_edit = QLineEdit(placeholderText="Filter notes…")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
-        self.color_box, self.tag_box, self.doc_box = QComboBox(), QComboBox(), QComboBox()
+        self.color_box = filter_box(5, "Only this colour")
+        self.tag_box = filter_box(5, "Only this tag")
+        self.doc_box = filter_box(5, "Only this document")
         self.order_box = QComboBox()
         self.order_box.addItems(["Newest first", "Reading order"])
         self.order_box.currentIndexChanged.connect(lambda i: self.proxy.set_reading_order(i == 1))
-        for box, field, tip in ((self.color_box, "color", "Only this colour"),
-                                (self.tag_box, "tag", "Only this tag"),
-                                (self.doc_box, "doc_id", "Only this document")):
-            box.setToolTip(tip)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(5)
+        for box, field in ((self.color_box, "color"), (self.tag_box, "tag"),
+                           (self.doc_box, "doc_id")):
             box.currentIndexChanged.connect(lambda _i, box=box, field=field: (
                 self.proxy.set_filter(**{field: box.currentData()})))
         self.review_button = QToolButton(checkable=True, autoRaise=True)
         self.review_button.setToolTip("Notes whose text changed in a new version of the "
                                       "documents: re-attach them to a new selection, or delete")
         self.review_button.toggled.connect(self._on_review)
-        self._orphans = 0
         self.count_label = QLabel()
         self.count_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
-        self.list = QListView()
-        self.list.setModel(self.proxy)
+        self.list = rich_list(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
         self.delegate = NoteDelegate(self.model, self.list)
         self.list.setItemDelegate(self.delegate)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setMouseTracking(True)
         self.list.clicked.connect(lambda i: self._open(i, focus_reader=False))
         self.list.activated.connect(self._activated)
@@ -194,19 +153,13 @@ class NotesPanel(QWidget):
 
         self.footer = QHBoxLayout()
         self.footer.setSpacing(2)
-        combos = QHBoxLayout()
-        combos.setSpacing(6)
-        for box in (self.color_box, self.tag_box, self.doc_box):
-            combos.addWidget(box, 1)
         status = QHBoxLayout()
         status.addWidget(self.count_label, 1)
         status.addWidget(self.review_button)
         status.addWidget(self.order_box)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 6)
-        layout.setSpacing(6)
+        layout = pane_layout(self)
         layout.addWidget(self.filter_edit)
-        layout.addLayout(combos)
+        layout.addLayout(filter_row(self.color_box, self.tag_box, self.doc_box))
         layout.addLayout(status)
         layout.addWidget(self.stack, 1)
         layout.addLayout(self.footer)
@@ -218,38 +171,25 @@ class NotesPanel(QWidget):
         """Show these annotations; the filter choices are refilled, the current ones kept."""
         keep = [a.id for a in self.selected()]
         self.model.set_annotations(anns, palette, reading_order)
-        self.delegate._cache.clear()
+        self.delegate.clear_cache()
         used = {a.color or NO_COLOR for a in anns}
-        self._fill(self.color_box, "All colours",
-                   [(c.key, c.name, c.rgb) for c in palette if c.key in used]
-                   + ([(NO_COLOR, "No colour", None)] if NO_COLOR in used else []), icons=True)
-        self._fill(self.tag_box, "All tags", [(t, f"{t} ({n})", None) for t, n in tags])
+        self._fill(self.color_box, "color", "All colours",
+                   [(c.key, c.name, swatch(c.rgb)) for c in palette if c.key in used]
+                   + ([(NO_COLOR, "No colour", swatch(None))] if NO_COLOR in used else []))
+        self._fill(self.tag_box, "tag", "All tags", [(t, f"{t} ({n})", None) for t, n in tags])
         docs = {a.doc_id for a in anns}
-        self._fill(self.doc_box, "All documents",
+        self._fill(self.doc_box, "doc_id", "All documents",
                    [(d, name, None) for d, name in doc_names.items() if d in docs])
         orphans = sum(a.orphaned for a in anns)
         self.review_button.setText(f"⚠ {orphans} to review")
-        self._orphans = orphans
         self.review_button.setVisible(orphans > 0 or self.review_button.isChecked())
         self._update_count()
         self.select_ids(keep)
 
-    def _fill(self, box: QComboBox, all_label: str,
-              entries: list[tuple[str, str, str | None]], icons: bool = False) -> None:
-        keep = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        box.addItem(all_label, None)
-        for value, label, rgb in entries:
-            box.addItem(swatch(rgb), label, value) if icons else box.addItem(label, value)
-        i = box.findData(keep) if keep is not None else 0
-        box.setCurrentIndex(max(i, 0))
-        box.blockSignals(False)
-        if keep is not None and i < 0:  # the chosen value is gone: show everything again
-            self.proxy.set_filter(**{self._field(box): None})
-
-    def _field(self, box: QComboBox) -> str:
-        return {id(self.color_box): "color", id(self.tag_box): "tag"}.get(id(box), "doc_id")
+    def _fill(self, box: QComboBox, field: str, all_label: str,
+              entries: list[tuple[str, str, QIcon | None]]) -> None:
+        if not refill(box, all_label, entries):  # the chosen value is gone: show everything
+            self.proxy.set_filter(**{field: None})
 
     def _update_count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -271,7 +211,7 @@ class NotesPanel(QWidget):
 
     def _on_review(self, on: bool) -> None:
         self.proxy.set_filter(orphans_only=on)
-        self.review_button.setVisible(on or self._orphans > 0)
+        self.review_button.setVisible(on or any(a.orphaned for a in self.model.rows))
         self._update_count()
 
     # selection, activation ---------------------------------------------------------------
@@ -293,10 +233,6 @@ class NotesPanel(QWidget):
                 if index.isValid():
                     sm.select(index, sm.SelectionFlag.Select)
                     self.list.setCurrentIndex(index) if aid == ids[-1] else None
-
-    def index_of(self, annotation_id: str) -> QModelIndex:
-        row = self.model.row_of(annotation_id)
-        return self.proxy.mapFromSource(self.model.index(row)) if row >= 0 else QModelIndex()
 
     def _open(self, index: QModelIndex, focus_reader: bool) -> None:
         if index.isValid():

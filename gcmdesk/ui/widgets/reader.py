@@ -233,6 +233,7 @@ class Reader(QTextBrowser):
 
     def _apply_selections(self) -> None:
         sels = []
+        c = colors(self.palette())
         for _z, items in sorted(self._layers.values(), key=lambda zi: zi[0]):
             for h in items:
                 span = self.map.by_id.get(h.passage_id)
@@ -244,8 +245,8 @@ class Reader(QTextBrowser):
                 sel.cursor.setPosition(span.pos_at(h.end, at_end=True),
                                        QTextCursor.MoveMode.KeepAnchor)
                 sel.format.setBackground(h.color)
-                if h.color == colors(self.palette()).hit_bg:
-                    sel.format.setForeground(colors(self.palette()).hit_fg)
+                if h.color == c.hit_bg:
+                    sel.format.setForeground(c.hit_fg)
                 if h.underline:
                     sel.format.setProperty(QTextFormat.Property.TextUnderlineStyle, 1)
                 sels.append(sel)

@@ -15,17 +15,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.refdb import Recommendation, ReferenceDB
+from ..filters import filter_box, filter_row, pane_layout
 
 COLUMNS = ("Document", "List", "No.", "Recommendation", "Objectives")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -148,20 +146,17 @@ class RecommendationsPane(QWidget):
         self.proxy.setSourceModel(self.model)
         self.filter_edit = QLineEdit(placeholderText="Filter recommendations…")
         self.filter_edit.setClearButtonEnabled(True)
-        self.doc_box = QComboBox()
+        self.doc_box = filter_box(8)
         self.doc_box.addItem("All documents", None)
         for d in self.model.docs.values():
             if any(r.doc_id == d.id for r in self.model.rows):
                 self.doc_box.addItem(d.symbol or d.short_title, d.id)
-        self.objective_box = QComboBox()
+        self.objective_box = filter_box(8)
         self.objective_box.addItem("All objectives", None)
         for o in ref.objectives(with_counts=False):
             self.objective_box.addItem(f"Objective {o.number}", o.number)
             self.objective_box.setItemData(self.objective_box.count() - 1, o.title,
                                            Qt.ItemDataRole.ToolTipRole)
-        for box in (self.doc_box, self.objective_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(8)
         self.count_label = QLabel()
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -186,15 +181,9 @@ class RecommendationsPane(QWidget):
             header.resizeSection(col, width + 28)  # padding and the sort arrow
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.doc_box, 1)
-        filters.addWidget(self.objective_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 6)
-        layout.setSpacing(6)
+        layout = pane_layout(self)
         layout.addWidget(self.filter_edit)
-        layout.addLayout(filters)
+        layout.addLayout(filter_row(self.doc_box, self.objective_box))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 

@@ -7,25 +7,22 @@ answer to the latest query is shown. Until the index is ready (``set_ready``) th
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ...core.library import Library
 from ...core.search import Hit, SearchRequest, SearchResult
+from ..filters import filter_box, filter_row, pane_layout, refill
 from ..jobs import JobRunner
+from ..rich_list import rich_list
 from .search_results import HIT_ROLE, KIND_LABELS, ResultDelegate, ResultsModel
 
 DEBOUNCE_MS = 150
@@ -52,18 +49,17 @@ class SearchPanel(QWidget):
         docs = library.ref.documents()
         self.doc_names = {d.id: d.short_title for d in docs}
         self.doc_labels = {d.id: d.symbol or d.short_title for d in docs}
+        self.doc_order = {d.id: i for i, d in enumerate(docs)}  # facet order: as in the library
         objectives = library.ref.objectives(with_counts=False)
         self.objective_titles = {o.number: o.title for o in objectives}
 
         self.query = QLineEdit(placeholderText="Search the documents…   Ctrl+K")
         self.query.setClearButtonEnabled(True)
         self.query.installEventFilter(self)
-        self.doc_box, self.kind_box, self.objective_box = QComboBox(), QComboBox(), QComboBox()
-        for box, tip in ((self.doc_box, "Only this document"), (self.kind_box, "Only this kind"),
-                         (self.objective_box, "Only passages linked to this objective")):
-            box.setToolTip(tip)
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+        self.doc_box = filter_box(6, "Only this document")
+        self.kind_box = filter_box(6, "Only this kind")
+        self.objective_box = filter_box(6, "Only passages linked to this objective")
+        for box in (self.doc_box, self.kind_box, self.objective_box):
             box.currentIndexChanged.connect(self._facet_changed)
         self._fill_facets({})
         self.status = QLabel()
@@ -71,15 +67,9 @@ class SearchPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.RichText)
         self.status.linkActivated.connect(self._on_status_link)
         self.model = ResultsModel(self.doc_names, self)
-        self.list = QListView()
-        self.list.setModel(self.model)
+        self.list = rich_list(self.model, QAbstractItemView.SelectionMode.SingleSelection)
         self.delegate = ResultDelegate(self.model, self.list)
         self.list.setItemDelegate(self.delegate)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setFrameShape(QListView.Shape.NoFrame)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setWordWrap(True)
         self.list.setDragEnabled(True)  # drop results into the briefing composer
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
@@ -89,16 +79,10 @@ class SearchPanel(QWidget):
         self.more.clicked.connect(self.load_more)
         self.more.hide()
 
-        facets = QHBoxLayout()
-        facets.setSpacing(6)
-        facets.addWidget(self.kind_box, 1)
-        facets.addWidget(self.objective_box, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 6)
-        layout.setSpacing(6)
+        layout = pane_layout(self)
         layout.addWidget(self.query)
         layout.addWidget(self.doc_box)
-        layout.addLayout(facets)
+        layout.addLayout(filter_row(self.kind_box, self.objective_box))
         layout.addWidget(self.status)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.more)
@@ -232,33 +216,22 @@ class SearchPanel(QWidget):
     # facets ------------------------------------------------------------------------------
 
     def _fill_facets(self, facets: dict[str, dict[str, int]]) -> None:
-        def fill(box: QComboBox, all_label: str, entries: list[tuple[Any, str]]) -> None:
-            keep = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(all_label, None)
-            for value, label in entries:
-                box.addItem(label, value)
-            i = box.findData(keep) if keep is not None else 0
-            if keep is not None and i < 0:  # the chosen value, even with no hits now
-                box.addItem(f"{keep}", keep)
-                i = box.count() - 1
-            box.setCurrentIndex(max(i, 0))
-            box.blockSignals(False)
-
+        # a chosen value stays, even with no hits now (keep_missing)
         docs = facets.get("doc", {})
-        fill(self.doc_box, "All documents",
-             [(d, f"{self.doc_labels.get(d, d)} ({n})") for d, n in
-              sorted(docs.items(), key=lambda kv: list(self.doc_names).index(kv[0])
-                     if kv[0] in self.doc_names else 99) if d])
+        refill(self.doc_box, "All documents",
+               [(d, f"{self.doc_labels.get(d, d)} ({n})", None) for d, n in
+                sorted(docs.items(), key=lambda kv: self.doc_order.get(kv[0], 99)) if d],
+               keep_missing=True)
         kinds = facets.get("kind", {})
-        fill(self.kind_box, "All kinds",
-             [(k, f"{KIND_LABELS.get(k, k)}s ({kinds[k]})") for k in
-              ("passage", "recommendation", "objective", "note") if kinds.get(k)])
+        refill(self.kind_box, "All kinds",
+               [(k, f"{KIND_LABELS.get(k, k)}s ({kinds[k]})", None) for k in
+                ("passage", "recommendation", "objective", "note") if kinds.get(k)],
+               keep_missing=True)
         objs = facets.get("objective", {})
-        fill(self.objective_box, "All objectives",
-             [(int(o), f"Objective {o} ({objs[o]})") for o in
-              sorted(objs, key=lambda x: int(x))])
+        refill(self.objective_box, "All objectives",
+               [(int(o), f"Objective {o} ({objs[o]})", None) for o in
+                sorted(objs, key=lambda x: int(x))],
+               keep_missing=True)
         for i in range(1, self.objective_box.count()):
             n = self.objective_box.itemData(i)
             self.objective_box.setItemData(i, self.objective_titles.get(n, ""),

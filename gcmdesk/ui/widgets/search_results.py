@@ -6,26 +6,18 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QMimeData,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRectF,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractListModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QWidget
 
 from ...core.search import Hit
 from ..briefing.refs import REFS_MIME, hit_ref, refs_mime
-from ..theme import colors, snippet_css
+from ..rich_list import RichTextDelegate
+from ..theme import Colors, colors, snippet_css
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_LABELS = {"passage": "Passage", "recommendation": "Recommendation",
                "objective": "Objective", "note": "Note"}
-PAD = 8
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -86,63 +78,31 @@ class ResultsModel(QAbstractListModel):
                 f"<p>{hit.snippet}</p>")
 
 
-class ResultDelegate(QStyledItemDelegate):
+class ResultDelegate(RichTextDelegate):
     """Draws a hit as two blocks of rich text: citation and document, then the snippet."""
+
+    ROLE = HIT_ROLE
 
     def __init__(self, model: ResultsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._css_palette: int | None = None  # the palette (its cacheKey) self._css is for
         self._css = ""
-        self._cache: dict[tuple[str, int, str], QTextDocument] = {}
 
-    def _document(self, hit: Hit, width: int, option: QStyleOptionViewItem) -> QTextDocument:
-        css = snippet_css(colors(option.palette))
-        key = (hit.id, width, css)
-        doc = self._cache.get(key)
-        if doc is None:
-            if len(self._cache) > 500:
-                self._cache.clear()
-            doc = QTextDocument()
-            doc.setDocumentMargin(0)
-            doc.setDefaultFont(option.font)
-            doc.setDefaultStyleSheet(css)
-            doc.setHtml(self.model.html(hit))
-            doc.setTextWidth(max(width - 2 * PAD, 50))
-            self._cache[key] = doc
-        return doc
+    def style_sheet(self, option: QStyleOptionViewItem) -> str:
+        """The snippet style sheet for this palette (worked out once per palette, not per row)."""
+        key = option.palette.cacheKey()
+        if key != self._css_palette:
+            self._css_palette, self._css = key, snippet_css(colors(option.palette))
+        return self._css
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        hit: Hit = index.data(HIT_ROLE)
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        c = colors(opt.palette)
-        painter.save()
-        if opt.state & QStyle.StateFlag.State_Selected:  # a calm tint, text keeps its colours
-            painter.fillRect(opt.rect, c.focus_bg)
+    def cache_key(self, hit: Hit, width: int, option: QStyleOptionViewItem) -> tuple[str, int, str]:
+        return (hit.id, width, self.style_sheet(option))
+
+    def item_html(self, hit: Hit, option: QStyleOptionViewItem) -> str:
+        return self.model.html(hit)
+
+    def decorate(self, painter: QPainter, opt: QStyleOptionViewItem, c: Colors, hit: Hit) -> None:
+        if opt.state & QStyle.StateFlag.State_Selected:  # a bar in the accent colour
             painter.fillRect(opt.rect.adjusted(0, 0, 3 - opt.rect.width(), 0),
                              opt.palette.color(QPalette.ColorRole.Highlight))
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(opt.rect, c.note_bg)
-        painter.translate(opt.rect.left() + PAD, opt.rect.top() + PAD)
-        doc = self._document(hit, opt.rect.width(), opt)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(QPalette.ColorRole.Text))
-        ctx.clip = QRectF(0, 0, opt.rect.width() - 2 * PAD, opt.rect.height() - 2 * PAD)
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
-        # a hairline between results
-        painter.save()
-        painter.setPen(colors(opt.palette).rule)
-        painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
-        painter.restore()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        hit: Hit = index.data(HIT_ROLE)
-        width = option.rect.width() if option.rect.width() > 0 else 320
-        if option.widget is not None:
-            width = option.widget.viewport().width()  # type: ignore[attr-defined]
-        doc = self._document(hit, width, option)
-        return QSize(width, int(doc.size().height()) + 2 * PAD + 1)
-
-    def clear_cache(self) -> None:
-        self._cache.clear()
