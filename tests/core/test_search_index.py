@@ -7,11 +7,23 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from whoosh import index as windex
 
 from gcmdesk.core.library import Library
 from gcmdesk.core.refdb import ReferenceDB
 from gcmdesk.core.search import IndexCancelled, IndexItem, SearchRequest, open_index
-from gcmdesk.core.search.whoosh_index import STAMP, WhooshSearchIndex
+from gcmdesk.core.search.items import reference_items
+from gcmdesk.core.search.text import default_analysis
+from gcmdesk.core.search.whoosh_index import (
+    STAMP,
+    WhooshSearchIndex,
+    document,
+    document_words,
+    make_schema,
+)
+from gcmdesk.core.search.whoosh_write import BulkSegmentWriter
 
 
 @pytest.fixture
@@ -163,3 +175,63 @@ def test_library_search_and_ensure(library: Library) -> None:
     assert library.search(SearchRequest("objective:20")).total > 0
     folder = library.paths.index_dir
     assert folder.is_dir() and (folder / STAMP).is_file()
+
+
+# the bulk writer -------------------------------------------------------------------------------
+
+def _segment_files(folder: Path, items: list[IndexItem], bulk: bool) -> dict[str, bytes]:
+    """Index ``items`` into a new index in ``folder``; the files of its one segment."""
+    folder.mkdir()
+    schema = make_schema()
+    ix = windex.create_in(str(folder), schema)
+    docs = [document(item, "reference" if n % 3 else "user") for n, item in enumerate(items)]
+    if bulk:
+        bw = BulkSegmentWriter(ix)
+        for doc in docs:
+            bw.add(doc, document_words(doc, schema, default_analysis()))
+        bw.commit()
+    else:
+        writer = ix.writer()
+        for doc in docs:
+            writer.add_document(**doc)
+        writer.commit()
+    (segment,) = ix._segments()
+    assert segment.doc_count_all() == len(items)
+    storage = segment.open_compound_file(ix.storage)
+    out = {}
+    for name in storage.list():
+        with storage.open_file(name) as f:
+            out[name.split(".", 1)[1]] = f.read()
+    storage.close()
+    ix.close()
+    return out
+
+
+def test_bulk_writer_writes_the_bytes_whoosh_writes(ref: ReferenceDB, tmp_path: Path) -> None:
+    items = list(reference_items(ref))
+    bulk = _segment_files(tmp_path / "bulk", items, bulk=True)
+    plain = _segment_files(tmp_path / "plain", items, bulk=False)
+    assert set(bulk) == set(plain) >= {"pst", "trm", "_stored.col", "_text_len.col"}
+    for name in plain:
+        assert bulk[name] == plain[name], name
+
+
+_WORDS = st.sampled_from(["migration", "Migrants", "the", "of", "Côte", "labour", "a", "x",
+                          "detained", "2018", "organisation", "rights", "ÉTÉ", "data"])
+_TEXT = st.lists(_WORDS, max_size=12).map(" ".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_TEXT, _TEXT, _TEXT, st.booleans()), min_size=1, max_size=300))
+def test_bulk_writer_matches_whoosh_on_any_items(tmp_path_factory: pytest.TempPathFactory,
+                                                 rows: list[tuple[str, str, str, bool]]) -> None:
+    """Long posting lists (several 128-posting blocks), empty fields, repeats, one-letter words."""
+    items = [IndexItem(id=f"i-{n}", kind="passage" if flag else "note", doc=f"d{n % 7}",
+                       text=text, citation=f"c {n}", title=title, section=section,
+                       objectives=(n % 23 + 1,) if flag else (), year=2018 if flag else None,
+                       flags=("garbled",) if n % 11 == 0 else ())
+             for n, (text, title, section, flag) in enumerate(rows)]
+    tmp = tmp_path_factory.mktemp("bulk")
+    assert (_segment_files(tmp / "bulk", items, bulk=True)
+            == _segment_files(tmp / "plain", items, bulk=False))

@@ -114,6 +114,11 @@ class Analysis:
         word = self.word
         return [t for t in (word(raw)[1] for raw in WORD_RE.findall(text)) if t is not None]
 
+    def surfaces_terms(self, text: str) -> tuple[list[str], list[str]]:
+        """``surfaces(text)`` and ``terms(text)`` in one pass."""
+        pairs = list(map(self.word, WORD_RE.findall(text)))
+        return [p[0] for p in pairs], [p[1] for p in pairs if p[1] is not None]
+
     def shingles(self, surfaces: list[str]) -> list[str]:
         """Adjacent word pairs: what an exact phrase is matched on (then checked on the text).
 
