@@ -30,7 +30,6 @@ LicenseFile=..\..\LICENSE
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
-ChangesAssociations=yes
 
 [Languages]
 Name: "english"; MessagesFile: "compiler:Default.isl"
@@ -39,7 +38,6 @@ Name: "spanish"; MessagesFile: "compiler:Languages\Spanish.isl"
 
 [Tasks]
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
-Name: "assocannotations"; Description: "Open shared annotation files (.gcmnotes) with gcmdesk"; GroupDescription: "File associations:"
 
 [Files]
 ; The PyInstaller one-folder bundle: gcmdesk.exe (GUI, no console) and gcmdesk-cli.exe.
@@ -48,13 +46,6 @@ Source: "..\..\dist\gcmdesk\*"; DestDir: "{app}"; Flags: ignoreversion recursesu
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; Tasks: desktopicon
-
-[Registry]
-; Per-user (HKCU) association for exported W3C annotation collections saved as .gcmnotes.
-Root: HKCU; Subkey: "Software\Classes\.gcmnotes"; ValueType: string; ValueName: ""; ValueData: "gcmdesk.annotations"; Flags: uninsdeletevalue; Tasks: assocannotations
-Root: HKCU; Subkey: "Software\Classes\gcmdesk.annotations"; ValueType: string; ValueName: ""; ValueData: "gcmdesk shared annotations"; Flags: uninsdeletekey; Tasks: assocannotations
-Root: HKCU; Subkey: "Software\Classes\gcmdesk.annotations\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: assocannotations
-Root: HKCU; Subkey: "Software\Classes\gcmdesk.annotations\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" --import-annotations ""%1"""; Tasks: assocannotations
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
