@@ -138,7 +138,7 @@ class ReferenceDB:
     def __init__(self, path: Path) -> None:
         if not path.is_file():
             raise DataError(f"The reference database {path} is missing.")
-        self.path = path
+        self.path = path.resolve()  # a file: URI needs an absolute path
         self._local = threading.local()
         try:
             meta = self.meta()
@@ -222,9 +222,6 @@ class ReferenceDB:
                                     (passage_id,))
         return self._passage(rows[0], notes.get(passage_id, ()), links.get(passage_id, ()))
 
-    def passages_by_ids(self, ids: list[str]) -> dict[str, Passage]:
-        return {pid: self.passage(pid) for pid in ids}
-
     @staticmethod
     def _passage(r: sqlite3.Row, notes: tuple[Footnote, ...],
                  links: tuple[ObjectiveLink, ...]) -> Passage:
@@ -304,16 +301,21 @@ class ReferenceDB:
             where.append("r.id IN (SELECT recommendation_id FROM recommendation_objectives "
                          "WHERE objective = ?)")
             params.append(objective)
+        return self._recommendations(" AND ".join(where), tuple(params))
+
+    def recommendation(self, rec_id: str) -> Recommendation:
+        found = self._recommendations("r.id = ?", (rec_id,))
+        if found:
+            return found[0]
+        raise NotFound(f"No recommendation with id '{rec_id}'.")
+
+    def _recommendations(self, where: str, params: tuple[Any, ...]) -> list[Recommendation]:
+        """Recommendations matching ``where`` (on alias r), in reading order, with their links."""
         rows = self._rows(
             "SELECT r.id, r.doc_id, r.list_id, r.list_heading, r.number, r.type, r.status, "
             "r.title, r.text, r.passage_id, r.citation FROM recommendations r "
-            f"JOIN documents d ON d.id = r.doc_id WHERE {' AND '.join(where)} "
-            "ORDER BY d.seq, r.seq", tuple(params))
-        links = self._links_by_item("recommendation_objectives", "recommendation_id", "1 = 1", ())
+            f"JOIN documents d ON d.id = r.doc_id WHERE {where} ORDER BY d.seq, r.seq", params)
+        links = self._links_by_item(
+            "recommendation_objectives", "recommendation_id",
+            f"recommendation_id IN (SELECT r.id FROM recommendations r WHERE {where})", params)
         return [Recommendation(**dict(r), objectives=links.get(r["id"], ())) for r in rows]
-
-    def recommendation(self, rec_id: str) -> Recommendation:
-        for r in self.recommendations(doc_id=rec_id.split("/", 1)[0]) if "/" in rec_id else []:
-            if r.id == rec_id:
-                return r
-        raise NotFound(f"No recommendation with id '{rec_id}'.")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from gcmdesk.core import library as library_module
-from gcmdesk.core.errors import DataError
+from gcmdesk.core.errors import DataError, NotFound
 from gcmdesk.core.paths import UserPaths
 from gcmdesk.core.refdb import ReferenceDB
 from gcmdesk.core.refdb_build import BuildInputs, build_reference_db
@@ -193,3 +193,12 @@ def test_missing_or_damaged_reference_db_is_rebuilt(tmp_path: Path,
     built.write_bytes(b"not a database" * 100)
     assert library_module.resolve_reference_db(paths) == built
     assert ReferenceDB(built).content_hash == BuildInputs.bundled().content_hash()
+
+
+def test_reference_db_opens_from_a_relative_path(reference_db: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(reference_db.parent)
+    ref = ReferenceDB(Path(reference_db.name))
+    assert ref.recommendation(f"{SG}/rec-r1-a").passage_id == f"{SG}/para-4-a"
+    with pytest.raises(NotFound, match="No recommendation"):
+        ref.recommendation("nope/rec-r1-a")
